@@ -70,9 +70,7 @@ def tree_diff(expected: Path, actual: Path) -> str:
         for name in sorted(cmp.diff_files + cmp.funny_files):
             left = (expected / rel / name).read_text().splitlines(keepends=True)
             right = (actual / rel / name).read_text().splitlines(keepends=True)
-            out.extend(
-                difflib.unified_diff(left, right, f"committed/{rel / name}", f"regenerated/{rel / name}", n=2)
-            )
+            out.extend(difflib.unified_diff(left, right, f"committed/{rel / name}", f"regenerated/{rel / name}", n=2))
         for sub_name, sub in sorted(cmp.subdirs.items()):
             walk(sub, rel / sub_name)
 

@@ -147,9 +147,10 @@ def render(spec: dict[str, Any]) -> str:
                 raise SystemExit(f"{method.upper()} {path}: the request body must be a $ref to a named schema")
             request_roots.append(request)
             responses = {}
-            for status, response in sorted(op["responses"].items()):
-                if "$ref" in response:
-                    response = spec["components"]["responses"][response["$ref"].rsplit("/", 1)[1]]
+            for status, declared in sorted(op["responses"].items()):
+                response = declared
+                if "$ref" in declared:
+                    response = spec["components"]["responses"][declared["$ref"].rsplit("/", 1)[1]]
                 schema = response.get("content", {}).get("application/json", {}).get("schema")
                 if schema is not None:
                     responses[str(status)] = ref_name(schema)

@@ -7,6 +7,7 @@ decisions here means both loops retry, time out and raise in exactly the same wa
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from ._exceptions import (
 )
 from ._logging import logger
 from ._retry import MAX_SERVER_WAIT, backoff, parse_retry_after, should_retry
+
 
 @dataclass(frozen=True, slots=True)
 class Retry:
@@ -169,8 +171,11 @@ class Call:
                     "sent to the configured base URL."
                 )
             else:
-                reason = response.reason_phrase or "HTTP error"
-                message = f"{reason}: {_snippet(body)}" if body else reason
+                message = response.reason_phrase or "HTTP error"
+                if isinstance(body, str) and (title := _html_title(body)) is not None:
+                    message += f": an HTML page ({title!r}), probably from a proxy in front of the API"
+                elif body:
+                    message += f": {_snippet(body)}"
         retry_after = parse_retry_after(response.headers)
         return status_error_class(status)(
             message,
@@ -197,9 +202,7 @@ class Call:
             )
 
 
-def parse_json_response(
-    response: httpx.Response, schema: str, idempotency_key: str | None
-) -> dict[str, Any]:
+def parse_json_response(response: httpx.Response, schema: str, idempotency_key: str | None) -> dict[str, Any]:
     """The JSON body of a 2xx response, checked against the named response schema."""
     from adaption_api.params import SCHEMAS
 
@@ -234,14 +237,22 @@ def decode_body(response: httpx.Response) -> object | None:
     if not response.content:
         return None
     try:
-        return json.loads(response.content)
+        body: object = json.loads(response.content)
     except ValueError:
         return response.content.decode("utf-8", "replace")
+    return body
 
 
 def _snippet(body: object, limit: int = 200) -> str:
     text = " ".join(str(body).split())
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _html_title(text: str) -> str | None:
+    match = re.search(r"<title[^>]*>(.*?)</title>", text, re.IGNORECASE | re.DOTALL)
+    if match is not None:
+        return " ".join(match.group(1).split())
+    return "untitled" if re.match(r"\s*<(!doctype\s+)?html", text, re.IGNORECASE) else None
 
 
 def _cap(value: float | None, remaining: float) -> float:
@@ -250,4 +261,3 @@ def _cap(value: float | None, remaining: float) -> float:
 
 def _path(url: str) -> str:
     return httpx.URL(url).raw_path.decode("ascii")
-

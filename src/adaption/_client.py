@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
-from ._call import Call, Done
+from ._call import Call, Done, Retry
 from ._constants import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._exceptions import AdaptionError
 from ._logging import setup_from_env
@@ -239,6 +239,7 @@ class Adaption(_BaseClient):
         while True:
             request = call.build(self._http)
             try:
+                decision: Retry | Done
                 response = self._http.send(request, stream=True, follow_redirects=False)
                 try:
                     chunks = []
@@ -329,6 +330,7 @@ class AsyncAdaption(_BaseClient):
             remaining = call.remaining()
             try:
                 # A hard deadline: cancellation stops a trickling or silent server mid-read.
+                decision: Retry | Done
                 with anyio.fail_after(remaining):
                     response = await self._http.send(request, stream=True, follow_redirects=False)
                     try:
@@ -348,7 +350,9 @@ class AsyncAdaption(_BaseClient):
 
 def _complete(streamed: httpx.Response, content: bytes) -> httpx.Response:
     """A readable copy of a streamed response, holding its (decoded) body, for errors and `parse()`."""
-    headers = [(k, v) for k, v in streamed.headers.multi_items() if k.lower() not in ("content-encoding", "content-length")]
+    headers = [
+        (k, v) for k, v in streamed.headers.multi_items() if k.lower() not in ("content-encoding", "content-length")
+    ]
     return httpx.Response(
         streamed.status_code,
         headers=headers,

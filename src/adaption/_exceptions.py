@@ -194,6 +194,8 @@ class APIStatusError(APIError):
         facts = [f"status {self.status_code}"]
         if self.code:
             facts.append(f"code {self.code}")
+        if self.param:
+            facts.append(f"param {self.param}")
         if self.request_id:
             facts.append(f"request_id {self.request_id}")
         if self.retry_after is not None:

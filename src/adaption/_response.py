@@ -45,7 +45,8 @@ class RawResponse(Generic[T]):
 
     @property
     def request_id(self) -> str | None:
-        return self.http_response.headers.get("x-request-id")
+        request_id: str | None = self.http_response.headers.get("x-request-id")
+        return request_id
 
     @property
     def content(self) -> bytes:

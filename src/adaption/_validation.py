@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 JSON_TYPE_NAMES = {
@@ -42,23 +42,21 @@ def _show(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+# JSON Schema types as Python checks. A bool is an int to Python but not to JSON Schema: True is not a row count.
+_TYPE_CHECKS: dict[str, Callable[[object], bool]] = {
+    "string": lambda value: isinstance(value, str),
+    "boolean": lambda value: isinstance(value, bool),
+    "integer": lambda value: isinstance(value, int) and not isinstance(value, bool),
+    "number": lambda value: isinstance(value, int | float) and not isinstance(value, bool),
+    "array": lambda value: isinstance(value, list | tuple),
+    "object": lambda value: isinstance(value, Mapping) or hasattr(value, "to_dict"),
+    "null": lambda value: value is None,
+}
+
+
 def _is_type(value: object, kind: str) -> bool:
-    if kind == "string":
-        return isinstance(value, str)
-    if kind == "boolean":
-        return isinstance(value, bool)
-    if kind == "integer":
-        # A bool is an int to Python but not to JSON Schema: True is not a row count.
-        return isinstance(value, int) and not isinstance(value, bool)
-    if kind == "number":
-        return isinstance(value, int | float) and not isinstance(value, bool)
-    if kind == "array":
-        return isinstance(value, list | tuple)
-    if kind == "object":
-        return isinstance(value, Mapping) or hasattr(value, "to_dict")
-    if kind == "null":
-        return value is None
-    return True
+    check = _TYPE_CHECKS.get(kind)
+    return check is None or check(value)
 
 
 def _describe(schema: Mapping[str, Any]) -> str:
@@ -100,9 +98,7 @@ class Validator:
         if kinds is not None:
             kinds = [kinds] if isinstance(kinds, str) else kinds
             if not any(_is_type(value, kind) for kind in kinds):
-                raise SchemaViolation(
-                    path, f"expected {_describe(schema)}, got {type(value).__name__} {_show(value)}"
-                )
+                raise SchemaViolation(path, f"expected {_describe(schema)}, got {type(value).__name__} {_show(value)}")
         if "enum" in schema and value not in schema["enum"]:
             allowed = tuple(schema["enum"])
             raise SchemaViolation(
