@@ -60,7 +60,7 @@ def build(session: nox.Session) -> None:
     session.run("python", "-m", "build", "--outdir", str(dist))
     session.run("twine", "check", "--strict", *map(str, dist.iterdir()))
     session.run("python", "tests/check_dist.py", str(dist))
-    venv = Path(session.create_tmp()) / "wheel-venv"
+    venv = Path(session.create_tmp()).resolve() / "wheel-venv"
     shutil.rmtree(venv, ignore_errors=True)
     session.run("python", "-m", "venv", str(venv))
     python = str(venv / "bin" / "python")
