@@ -115,9 +115,9 @@ class RunRequest:
             raise InvalidParameterError("max_credits", f"expected a number >= 0, got {max_credits!r}")
         self.max_credits = max_credits
         self.idempotency_key: str | None = None
+        self.body = self._unkeyed = body
         if not self.estimate_only:
-            body, self.idempotency_key = _with_idempotency_key(body)
-        self.body = body
+            self.body, self.idempotency_key = _with_idempotency_key(body)
         self.headers = {**client.headers, **extra_headers} if extra_headers else client.headers
         self.params = extra_query
         if timeout is None:
@@ -133,8 +133,7 @@ class RunRequest:
 
     def estimate(self) -> Call:
         """The budget guard's estimate: the same parameters with estimate=True and without our launch key."""
-        body = {**self.body, "estimate": True}
-        return self._call(body, None)
+        return self._call({**self._unkeyed, "estimate": True}, None)
 
     def check_budget(self, quote: DatasetRunResponse) -> None:
         assert self.max_credits is not None

@@ -271,7 +271,7 @@ class LocalAPI:
                 f"This run needs {credits:g} credits; {available:g} are available.",
                 details={"credits_required": credits, "credits_available": available},
             )
-        run_id = f"{dataset.id}-{uuid.UUID(int=self._rng.getrandbits(128), version=4)}-{int(time.time() * 1000)}"
+        run_id = f"dataset-{uuid.UUID(int=self._rng.getrandbits(128), version=4)}-{int(time.time() * 1000)}"
         self.ledger.balances[api_key] = round(available - credits, 2)
         self.ledger.reservations.append(Reservation(run_id, api_key, dataset.id, key, credits))
         reply = self._ok(False, credits, minutes, run_id)

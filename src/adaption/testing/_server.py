@@ -93,7 +93,10 @@ def serve(api: LocalAPI | None = None, *, host: str = "127.0.0.1", port: int = 0
         client = Adaption(api_key="demo-key", base_url=base_url)
     """
     server = LocalServer(api or LocalAPI(), host, port)
-    thread = threading.Thread(target=server.serve_forever, name="adaption-local-api", daemon=True)
+    # A short poll interval: shutdown() waits for it, and tests start and stop many servers.
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.02}, name="adaption-local-api", daemon=True
+    )
     thread.start()
     try:
         yield server.base_url
