@@ -51,7 +51,7 @@ class Call:
         method: str,
         url: str,
         content: bytes,
-        headers: Mapping[str, str],
+        headers: httpx.Headers,
         params: Mapping[str, str] | None,
         timeout: httpx.Timeout,
         deadline: float | None,

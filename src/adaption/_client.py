@@ -30,6 +30,15 @@ HttpClientT = TypeVar("HttpClientT", httpx.Client, httpx.AsyncClient)
 _NOT_GIVEN: Any = object()
 
 
+class _SecretStr(str):
+    """A str whose repr hides it, so that the key stays out of reprs, `vars()` dumps and debugger views."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "'<redacted>'"
+
+
 def resolve_api_key(api_key: str | None) -> str:
     """The key from the argument or ADAPTION_API_KEY; errors name the source and never echo the key."""
     source = "the api_key argument"
@@ -49,7 +58,7 @@ def resolve_api_key(api_key: str | None) -> str:
             f"The API key from {source} contains whitespace or a control character (CR, LF, NUL...); "
             "check ADAPTION_API_KEY for a stray newline or space. The key is not shown."
         )
-    return api_key
+    return _SecretStr(api_key)
 
 
 def resolve_base_url(base_url: str | httpx.URL | None) -> str:
@@ -126,13 +135,16 @@ class _BaseClient:
         self.max_retries = resolve_max_retries(max_retries)
         self._default_headers = dict(default_headers or {})
         # Built once: every request carries these; per-call extra_headers are merged on top.
-        self.headers = {
-            "Accept": "application/json",
-            "Content-Type": "application/json",
-            "User-Agent": f"adaption-python/{__version__}",
-            **self._default_headers,
-            "Authorization": f"Bearer {self._api_key}",
-        }
+        # httpx.Headers masks Authorization in its repr.
+        self.headers = httpx.Headers(
+            {
+                "Accept": "application/json",
+                "Content-Type": "application/json",
+                "User-Agent": f"adaption-python/{__version__}",
+                **self._default_headers,
+                "Authorization": f"Bearer {self._api_key}",
+            }
+        )
         if http_client is not None and not isinstance(http_client, self._http_type):
             raise AdaptionError(
                 f"http_client must be an {self._http_type.__module__}.{self._http_type.__qualname__}, "

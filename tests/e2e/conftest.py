@@ -122,8 +122,9 @@ class Runner:
         self.mode = mode
         self.base_url = base_url
 
-    def __call__(self, dataset_id: str, *, raw: bool = False, client_options: dict[str, Any] | None = None,
-                 **params: Any) -> Any:
+    def __call__(
+        self, dataset_id: str, *, raw: bool = False, client_options: dict[str, Any] | None = None, **params: Any
+    ) -> Any:
         options = {"api_key": DEMO_KEY, "base_url": self.base_url, "timeout": 10, **(client_options or {})}
         if self.mode == "sync":
             with Adaption(**options) as client:

@@ -72,15 +72,30 @@ def test_same_key_other_body_conflicts(runner: Any, local_api: LocalAPI) -> None
         ("ds_nope", {"estimate": True}, {}, adaption.NotFoundError, "dataset_not_found"),
         ("ds_demo", {"estimate": True}, {"api_key": "wrong-key"}, adaption.AuthenticationError, "unauthorized"),
         ("ds_demo", {"column_mapping": {"prompt": "questoin"}}, {}, adaption.BadRequestError, "column_not_found"),
-        ("ds_demo", {"column_mapping": {"prompt": "question", "context": ["nope"]}}, {}, adaption.BadRequestError,
-         "column_not_found"),
-        ("ds_large", {"column_mapping": {"prompt": "prompt"}}, {}, adaption.InsufficientCreditsError,
-         "insufficient_credits"),
+        (
+            "ds_demo",
+            {"column_mapping": {"prompt": "question", "context": ["nope"]}},
+            {},
+            adaption.BadRequestError,
+            "column_not_found",
+        ),
+        (
+            "ds_large",
+            {"column_mapping": {"prompt": "prompt"}},
+            {},
+            adaption.InsufficientCreditsError,
+            "insufficient_credits",
+        ),
     ],
 )
 def test_refusals_reserve_nothing(
-    runner: Any, local_api: LocalAPI, dataset_id: str, params: dict[str, Any], client_options: dict[str, Any],
-    error: type[adaption.APIStatusError], code: str,
+    runner: Any,
+    local_api: LocalAPI,
+    dataset_id: str,
+    params: dict[str, Any],
+    client_options: dict[str, Any],
+    error: type[adaption.APIStatusError],
+    code: str,
 ) -> None:
     """Each refusal maps to its error class and code, is not retried, and reserves nothing."""
     with pytest.raises(error) as info:
@@ -104,7 +119,9 @@ def test_budget_guard_refuses_before_launch(runner: Any, local_api: LocalAPI) ->
         runner("ds_demo", column_mapping=MAPPING, max_credits=10)
     assert info.value.estimated_credits == 26.25
     assert local_api.ledger.reservations == []
-    assert [r.body for r, _ in local_api.exchanges] == [b'{"column_mapping":{"prompt":"question","completion":"answer"},"estimate":true}']
+    assert [r.body for r, _ in local_api.exchanges] == [
+        b'{"column_mapping":{"prompt":"question","completion":"answer"},"estimate":true}'
+    ]
 
 
 def test_budget_guard_launches_within_budget(runner: Any, local_api: LocalAPI) -> None:

@@ -118,7 +118,10 @@ class RunRequest:
         self.body = self._unkeyed = body
         if not self.estimate_only:
             self.body, self.idempotency_key = _with_idempotency_key(body)
-        self.headers = {**client.headers, **extra_headers} if extra_headers else client.headers
+        self.headers = client.headers
+        if extra_headers:
+            self.headers = client.headers.copy()
+            self.headers.update(extra_headers)
         self.params = extra_query
         if timeout is None:
             self.timeout, self.deadline = client.timeout, client.deadline
