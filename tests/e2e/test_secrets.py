@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import traceback
 import warnings
-from typing import Any
 
 import pytest
 
