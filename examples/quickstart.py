@@ -38,7 +38,8 @@ def main() -> None:
             estimate=True,
         )
         print(
-            f"quote: {quote.estimated_credits_consumed:g} credits, ~{quote.estimated_minutes:g} min, run_id={quote.run_id}"
+            f"quote: {quote.estimated_credits_consumed:g} credits, ~{quote.estimated_minutes:g} min, "
+            f"run_id={quote.run_id}"
         )
 
         step("2. The budget guard: max_credits refuses an over-budget run before launching it")
