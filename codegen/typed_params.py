@@ -36,6 +36,7 @@ KEPT_KEYWORDS = (
     "multipleOf",
     "minLength",
     "maxLength",
+    "pattern",
     "deprecated",
     "x-replacement",
 )

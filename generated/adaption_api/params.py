@@ -67,7 +67,7 @@ class JobSpecificationDict(TypedDict, total=False):
 
 
 class ColumnMappingDict(TypedDict, total=False):
-    """Column role assignments for augmentation. Required for real runs, optional for estimate-only requests."""
+    """Column role assignments for augmentation. Required for real runs, optional for estimate-only requests. Derived: every mapped column must exist in the dataset (else 400 `column_not_found`, naming it in `param`); a column name is not empty and not only spaces (the pattern: one character other than ASCII whitespace)."""
 
     prompt: Required[str]
     """Column to use as the prompt/instruction field"""
@@ -102,7 +102,7 @@ class DatasetRunParamsDict(TypedDict, total=False):
     """Brand and quality controls for generated completions (length, safety, hallucination grounding)."""
 
     column_mapping: ColumnMappingDict | ColumnMapping
-    """Column role assignments for augmentation. Required for real runs, optional for estimate-only requests."""
+    """Column role assignments for augmentation. Required for real runs, optional for estimate-only requests. Derived: every mapped column must exist in the dataset (else 400 `column_not_found`, naming it in `param`); a column name is not empty and not only spaces (the pattern: one character other than ASCII whitespace)."""
 
     estimate: bool
     """When true, validates the request and returns the estimated credit cost without starting a run."""
@@ -130,10 +130,10 @@ SCHEMAS: Final[dict[str, dict[str, Any]]] = {
         "additionalProperties": False,
         "required": ["prompt"],
         "properties": {
-            "prompt": {"type": "string", "minLength": 1},
-            "chat": {"type": "string", "minLength": 1},
-            "completion": {"type": "string", "minLength": 1},
-            "context": {"type": "array", "items": {"type": "string", "minLength": 1}},
+            "prompt": {"type": "string", "pattern": "[^ \\t\\n\\r\\f\\v]"},
+            "chat": {"type": "string", "pattern": "[^ \\t\\n\\r\\f\\v]"},
+            "completion": {"type": "string", "pattern": "[^ \\t\\n\\r\\f\\v]"},
+            "context": {"type": "array", "items": {"type": "string", "pattern": "[^ \\t\\n\\r\\f\\v]"}},
         },
     },
     "DatasetRunParams": {

@@ -8,7 +8,9 @@ models become dicts, tuples become lists, and the result is what goes on the wir
 from __future__ import annotations
 
 import difflib
+import functools
 import math
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -21,6 +23,15 @@ JSON_TYPE_NAMES = {
     "object": "an object (dict)",
     "null": "null (None)",
 }
+
+
+# The spec's "not blank" pattern, written so that ECMA-262 (JSON Schema) and Python regexes read it alike.
+NON_BLANK = "[^ \\t\\n\\r\\f\\v]"
+
+
+@functools.cache
+def _pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 class SchemaViolation(Exception):
@@ -120,8 +131,12 @@ class Validator:
         return value
 
     def _string(self, value: str, schema: Mapping[str, Any], path: str) -> str:
-        if len(value) < schema.get("minLength", 0) or (schema.get("minLength") and not value.strip()):
-            raise SchemaViolation(path, f"must be a non-empty string, got {_show(value)}")
+        if len(value) < schema.get("minLength", 0):
+            raise SchemaViolation(path, f"must be at least {schema['minLength']} characters, got {_show(value)}")
+        if "pattern" in schema and _pattern(schema["pattern"]).search(value) is None:
+            if schema["pattern"] == NON_BLANK:
+                raise SchemaViolation(path, f"must not be empty or only whitespace, got {_show(value)}")
+            raise SchemaViolation(path, f"must match the pattern {schema['pattern']!r}, got {_show(value)}")
         if "maxLength" in schema and len(value) > schema["maxLength"]:
             raise SchemaViolation(path, f"must be at most {schema['maxLength']} characters, got {len(value)}")
         return value

@@ -58,7 +58,7 @@ def test_invalid_parameter_texts_snapshot() -> None:
             "job_specification.max_rows: expected a whole number >= 1, got bool True",
             "column_mapping.context: expected an array of strings (list or tuple), got str 'doc'",
             "column_mapping.prompt: is required",
-            "column_mapping.prompt: must be a non-empty string, got ' '",
+            "column_mapping.prompt: must not be empty or only whitespace, got ' '",
             "column_mapping: is required for a real run (the API needs to know which column holds the prompt): pass column_mapping={'prompt': '<column>'}, or estimate=True for a quote only",
             "estimate: expected a boolean, got str 'true'",
             "dataset_id: must be a non-empty dataset id, got ''",

@@ -12,7 +12,11 @@ T = TypeVar("T", bound="ColumnMapping")
 
 @_attrs_define
 class ColumnMapping:
-    """Column role assignments for augmentation. Required for real runs, optional for estimate-only requests."""
+    """Column role assignments for augmentation. Required for real runs, optional for estimate-only requests. Derived:
+    every mapped column must exist in the dataset (else 400 `column_not_found`, naming it in `param`); a column name is
+    not empty and not only spaces (the pattern: one character other than ASCII whitespace).
+
+    """
 
     prompt: str
     """ Column to use as the prompt/instruction field """

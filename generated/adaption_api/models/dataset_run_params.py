@@ -24,7 +24,9 @@ class DatasetRunParams:
     brand_controls: BrandControls | Unset = UNSET
     """ Brand and quality controls for generated completions (length, safety, hallucination grounding). """
     column_mapping: ColumnMapping | Unset = UNSET
-    """ Column role assignments for augmentation. Required for real runs, optional for estimate-only requests. """
+    """ Column role assignments for augmentation. Required for real runs, optional for estimate-only requests.
+    Derived: every mapped column must exist in the dataset (else 400 `column_not_found`, naming it in `param`); a
+    column name is not empty and not only spaces (the pattern: one character other than ASCII whitespace). """
     estimate: bool | Unset = UNSET
     """ When true, validates the request and returns the estimated credit cost without starting a run. """
     job_specification: JobSpecification | Unset = UNSET

@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from adaption._client import is_loopback
@@ -36,6 +37,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self.send_header(name, value)
         self.send_header("content-length", str(len(reply.body)))
         self.end_headers()
+        if self.command == "HEAD":
+            return
         try:
             if kind == "trickle" and fault is not None:
                 self.wfile.flush()
@@ -48,7 +51,12 @@ class _Handler(BaseHTTPRequestHandler):
         except OSError:  # the client gave up (its deadline passed): nothing to answer
             self.close_connection = True
 
-    do_POST = do_GET = do_PUT = do_PATCH = do_DELETE = _serve
+    def __getattr__(self, name: str) -> Any:
+        # Every method, even QUERY or a made-up one, reaches the API, which answers 405 for all but POST (the
+        # stdlib would answer 501 with an HTML page).
+        if name.startswith("do_"):
+            return self._serve
+        raise AttributeError(name)
 
     def _reset(self) -> None:
         """Close with RST instead of FIN: the client sees a reset connection, not a clean end."""
