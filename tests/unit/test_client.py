@@ -152,7 +152,7 @@ def test_caller_http_client_is_used_and_never_closed() -> None:
 
 
 def test_wrong_http_client_type_is_refused() -> None:
-    with pytest.raises(adaption.AdaptionError, match="http_client must be an httpx.Client"):
+    with pytest.raises(adaption.AdaptionError, match=r"http_client must be an httpx\.Client"):
         Adaption(api_key=KEY, http_client=httpx.AsyncClient())  # type: ignore[arg-type]
 
 
