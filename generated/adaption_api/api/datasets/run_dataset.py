@@ -113,7 +113,29 @@ def sync_detailed(
     """Start an augmentation run (or estimate cost)
 
      Validates column mapping and recipe configuration, reserves credits, and starts the augmentation
-    pipeline. Set estimate=true to validate and get a cost quote without starting a run.
+    pipeline.
+    Set estimate=true to validate and get a cost quote without starting a run.
+
+    Derived rules (what the reference page implies; the local API in `adaption.testing` enforces each):
+    - Auth: `Authorization: Bearer <key>`; a missing or unknown key gets 401 `unauthorized`.
+    - An unknown `dataset_id` gets 404 `dataset_not_found`.
+    - A body that breaks this schema (unknown key, wrong type, value out of range) gets 422
+    `invalid_parameter`
+      naming the field in `param`; a body that is not JSON gets 400 `invalid_json`.
+    - A real run (estimate not true) without `column_mapping` gets 400 `column_mapping_required`; a
+    mapped
+      column missing from the dataset gets 400 `column_not_found` naming it in `param`.
+    - An estimate returns the quote with `run_id` null and reserves nothing, whatever the balance.
+    - A real run reserves the quoted credits from the key's balance and returns a new `run_id`; a
+    balance below
+      the quote gets 402 `insufficient_credits` with `details.credits_required` and
+    `details.credits_available`.
+    - Idempotency (`job_specification.idempotency_key`, scoped to the API key): the same key with the
+    same body
+      returns the original response (same `run_id`, no second reservation); the same key with a
+    different body
+      gets 409 `idempotency_key_reused`; concurrent launches with one key make exactly one reservation.
+    - Other methods on this path get 405 with an `Allow: POST` header.
 
     Args:
         dataset_id (str):
@@ -148,7 +170,29 @@ def sync(
     """Start an augmentation run (or estimate cost)
 
      Validates column mapping and recipe configuration, reserves credits, and starts the augmentation
-    pipeline. Set estimate=true to validate and get a cost quote without starting a run.
+    pipeline.
+    Set estimate=true to validate and get a cost quote without starting a run.
+
+    Derived rules (what the reference page implies; the local API in `adaption.testing` enforces each):
+    - Auth: `Authorization: Bearer <key>`; a missing or unknown key gets 401 `unauthorized`.
+    - An unknown `dataset_id` gets 404 `dataset_not_found`.
+    - A body that breaks this schema (unknown key, wrong type, value out of range) gets 422
+    `invalid_parameter`
+      naming the field in `param`; a body that is not JSON gets 400 `invalid_json`.
+    - A real run (estimate not true) without `column_mapping` gets 400 `column_mapping_required`; a
+    mapped
+      column missing from the dataset gets 400 `column_not_found` naming it in `param`.
+    - An estimate returns the quote with `run_id` null and reserves nothing, whatever the balance.
+    - A real run reserves the quoted credits from the key's balance and returns a new `run_id`; a
+    balance below
+      the quote gets 402 `insufficient_credits` with `details.credits_required` and
+    `details.credits_available`.
+    - Idempotency (`job_specification.idempotency_key`, scoped to the API key): the same key with the
+    same body
+      returns the original response (same `run_id`, no second reservation); the same key with a
+    different body
+      gets 409 `idempotency_key_reused`; concurrent launches with one key make exactly one reservation.
+    - Other methods on this path get 405 with an `Allow: POST` header.
 
     Args:
         dataset_id (str):
@@ -178,7 +222,29 @@ async def asyncio_detailed(
     """Start an augmentation run (or estimate cost)
 
      Validates column mapping and recipe configuration, reserves credits, and starts the augmentation
-    pipeline. Set estimate=true to validate and get a cost quote without starting a run.
+    pipeline.
+    Set estimate=true to validate and get a cost quote without starting a run.
+
+    Derived rules (what the reference page implies; the local API in `adaption.testing` enforces each):
+    - Auth: `Authorization: Bearer <key>`; a missing or unknown key gets 401 `unauthorized`.
+    - An unknown `dataset_id` gets 404 `dataset_not_found`.
+    - A body that breaks this schema (unknown key, wrong type, value out of range) gets 422
+    `invalid_parameter`
+      naming the field in `param`; a body that is not JSON gets 400 `invalid_json`.
+    - A real run (estimate not true) without `column_mapping` gets 400 `column_mapping_required`; a
+    mapped
+      column missing from the dataset gets 400 `column_not_found` naming it in `param`.
+    - An estimate returns the quote with `run_id` null and reserves nothing, whatever the balance.
+    - A real run reserves the quoted credits from the key's balance and returns a new `run_id`; a
+    balance below
+      the quote gets 402 `insufficient_credits` with `details.credits_required` and
+    `details.credits_available`.
+    - Idempotency (`job_specification.idempotency_key`, scoped to the API key): the same key with the
+    same body
+      returns the original response (same `run_id`, no second reservation); the same key with a
+    different body
+      gets 409 `idempotency_key_reused`; concurrent launches with one key make exactly one reservation.
+    - Other methods on this path get 405 with an `Allow: POST` header.
 
     Args:
         dataset_id (str):
@@ -211,7 +277,29 @@ async def asyncio(
     """Start an augmentation run (or estimate cost)
 
      Validates column mapping and recipe configuration, reserves credits, and starts the augmentation
-    pipeline. Set estimate=true to validate and get a cost quote without starting a run.
+    pipeline.
+    Set estimate=true to validate and get a cost quote without starting a run.
+
+    Derived rules (what the reference page implies; the local API in `adaption.testing` enforces each):
+    - Auth: `Authorization: Bearer <key>`; a missing or unknown key gets 401 `unauthorized`.
+    - An unknown `dataset_id` gets 404 `dataset_not_found`.
+    - A body that breaks this schema (unknown key, wrong type, value out of range) gets 422
+    `invalid_parameter`
+      naming the field in `param`; a body that is not JSON gets 400 `invalid_json`.
+    - A real run (estimate not true) without `column_mapping` gets 400 `column_mapping_required`; a
+    mapped
+      column missing from the dataset gets 400 `column_not_found` naming it in `param`.
+    - An estimate returns the quote with `run_id` null and reserves nothing, whatever the balance.
+    - A real run reserves the quoted credits from the key's balance and returns a new `run_id`; a
+    balance below
+      the quote gets 402 `insufficient_credits` with `details.credits_required` and
+    `details.credits_available`.
+    - Idempotency (`job_specification.idempotency_key`, scoped to the API key): the same key with the
+    same body
+      returns the original response (same `run_id`, no second reservation); the same key with a
+    different body
+      gets 409 `idempotency_key_reused`; concurrent launches with one key make exactly one reservation.
+    - Other methods on this path get 405 with an `Allow: POST` header.
 
     Args:
         dataset_id (str):
