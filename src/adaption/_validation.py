@@ -179,5 +179,5 @@ class Validator:
         message = "unknown parameter"
         if hint:
             message += f"; did you mean {hint[0]!r}?"
-        message += f" Allowed: {', '.join(allowed)}"
+        message += f" (allowed: {', '.join(allowed)})"
         return SchemaViolation(_join(path, key), message, allowed=allowed)

@@ -49,8 +49,8 @@ def test_invalid_parameter_texts_snapshot() -> None:
     """All the texts above, in order (kept in one snapshot so a reviewer reads them together)."""
     assert TEXTS == snapshot(
         [
-            "colum_mapping: unknown parameter; did you mean 'column_mapping'? Allowed: brand_controls, column_mapping, estimate, job_specification, recipe_specification",
-            "brand_controls.lenght: unknown parameter; did you mean 'length'? Allowed: hallucination_mitigation, length, safety_categories",
+            "colum_mapping: unknown parameter; did you mean 'column_mapping'? (allowed: brand_controls, column_mapping, estimate, job_specification, recipe_specification)",
+            "brand_controls.lenght: unknown parameter; did you mean 'length'? (allowed: hallucination_mitigation, length, safety_categories)",
             "brand_controls.length: 'long' is not one of 'minimal', 'concise', 'detailed', 'extensive'",
             "brand_controls.hallucination_mitigation: expected a boolean, got str 'yes'",
             "job_specification.max_rows: expected a whole number >= 1, got 0",
