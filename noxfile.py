@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import nox
@@ -76,3 +77,16 @@ def demo(session: nox.Session) -> None:
     """Run the quickstart against the local Adaption API over HTTP."""
     session.install("-e", ".")
     session.run("python", "examples/quickstart.py")
+
+
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Benchmark ours, raw httpx and the Stainless SDK (adaption==0.1.0, own venv): a table and bench/results/."""
+    session.install("-e", ".")
+    stainless = Path(session.create_tmp()).resolve() / "stainless-venv"
+    python = stainless / "bin" / "python"
+    if not python.exists():
+        # Its own venv: the Stainless SDK is also imported as `adaption`.
+        session.run(sys.executable, "-m", "venv", str(stainless), external=True)
+        session.run(str(python), "-m", "pip", "install", "--quiet", "adaption==0.1.0", external=True)
+    session.run("python", "bench/run.py", "--stainless-python", str(python), *session.posargs)

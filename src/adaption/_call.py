@@ -9,8 +9,7 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -28,18 +27,22 @@ from ._logging import logger
 from ._retry import MAX_SERVER_WAIT, backoff, parse_retry_after, should_retry
 
 
-@dataclass(frozen=True, slots=True)
 class Retry:
     """Sleep `wait` seconds, then send the same request again."""
 
-    wait: float
+    __slots__ = ("wait",)
+
+    def __init__(self, wait: float) -> None:
+        self.wait = wait
 
 
-@dataclass(frozen=True, slots=True)
 class Done:
     """The call succeeded with this response, its body already read."""
 
-    response: httpx.Response
+    __slots__ = ("response",)
+
+    def __init__(self, response: httpx.Response) -> None:
+        self.response = response
 
 
 class Call:
@@ -49,10 +52,9 @@ class Call:
         self,
         *,
         method: str,
-        url: str,
+        url: httpx.URL,
         content: bytes,
         headers: httpx.Headers,
-        params: Mapping[str, str] | None,
         timeout: httpx.Timeout,
         deadline: float | None,
         max_retries: int,
@@ -63,8 +65,7 @@ class Call:
         self.url = url
         self.content = content  # frozen: every attempt sends these exact bytes
         self.headers = headers
-        self.params = params
-        self.timeout = timeout
+        self.timeout: dict[str, float | None] = timeout.as_dict()
         self.max_retries = max_retries
         self.idempotency_key = idempotency_key
         self.retries_taken = 0
@@ -77,21 +78,20 @@ class Call:
     def remaining(self) -> float | None:
         return None if self.deadline is None else self.deadline - self.clock()
 
-    def build(self, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
-        """The request for the next attempt, its timeouts capped by what remains of the deadline."""
+    def build(self) -> httpx.Request:
+        """The request for the next attempt, its timeouts capped by what remains of the deadline.
+
+        Built directly rather than with `Client.build_request`: the headers were merged once per client, and the
+        URL was parsed once per dataset, so an attempt only pays for the request object itself.
+        """
         timeout = self.timeout
         remaining = self.remaining()
         if remaining is not None:
             if remaining <= 0:
                 raise self.timed_out()
-            timeout = httpx.Timeout(
-                connect=_cap(timeout.connect, remaining),
-                read=_cap(timeout.read, remaining),
-                write=_cap(timeout.write, remaining),
-                pool=_cap(timeout.pool, remaining),
-            )
-        request = http.build_request(
-            self.method, self.url, content=self.content, headers=self.headers, params=self.params, timeout=timeout
+            timeout = {key: remaining if value is None else min(value, remaining) for key, value in timeout.items()}
+        request = httpx.Request(
+            self.method, self.url, headers=self.headers, content=self.content, extensions={"timeout": timeout}
         )
         self.last_request = request
         return request
@@ -204,10 +204,6 @@ class Call:
 
 def parse_json_response(response: httpx.Response, schema: str, idempotency_key: str | None) -> dict[str, Any]:
     """The JSON body of a 2xx response, checked against the named response schema."""
-    from adaption_api.params import SCHEMAS
-
-    from ._validation import SchemaViolation, Validator
-
     try:
         body = json.loads(response.content)
     except ValueError:
@@ -219,8 +215,11 @@ def parse_json_response(response: httpx.Response, schema: str, idempotency_key: 
             body=text,
             idempotency_key=idempotency_key,
         ) from None
+    from ._spec import validator  # the spec's tables load on the first call, not on `import adaption`
+    from ._validation import SchemaViolation
+
     try:
-        converted: dict[str, Any] = Validator(SCHEMAS).convert(body, {"$ref": schema}, "")
+        converted: dict[str, Any] = validator().convert(body, {"$ref": schema}, "")
     except SchemaViolation as exc:
         raise APIResponseValidationError(
             response,
@@ -255,9 +254,5 @@ def _html_title(text: str) -> str | None:
     return "untitled" if re.match(r"\s*<(!doctype\s+)?html", text, re.IGNORECASE) else None
 
 
-def _cap(value: float | None, remaining: float) -> float:
-    return remaining if value is None else min(value, remaining)
-
-
-def _path(url: str) -> str:
-    return httpx.URL(url).raw_path.decode("ascii")
+def _path(url: httpx.URL) -> str:
+    return url.raw_path.decode("ascii")

@@ -9,14 +9,14 @@ from __future__ import annotations
 import ipaddress
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 
 from ._call import Call, Done, Retry
-from ._constants import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._constants import DEFAULT_BASE_URL, DEFAULT_LIMITS, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ._exceptions import AdaptionError
 from ._logging import setup_from_env
 from ._version import __version__
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Adaption", "AsyncAdaption"]
 
-HttpClientT = TypeVar("HttpClientT", httpx.Client, httpx.AsyncClient)
 _NOT_GIVEN: Any = object()
 
 
@@ -152,10 +151,14 @@ class _BaseClient:
             )
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else self._make_http()
+        # What build_request would merge on every call, merged once: the pool's own headers (a caller's client
+        # may carry some) under ours. Cookies are not sent: the API authenticates by bearer key only.
+        self.request_headers = self._http.headers.copy()
+        self.request_headers.update(self.headers)
 
     def _make_http(self) -> Any:
         # Redirects are never followed: the bearer key must only ever go to base_url.
-        return self._http_type(timeout=self.timeout, follow_redirects=False)
+        return self._http_type(timeout=self.timeout, limits=DEFAULT_LIMITS, follow_redirects=False)
 
     def _copy_kwargs(self, **changes: Any) -> dict[str, Any]:
         kwargs = {
@@ -249,21 +252,20 @@ class Adaption(_BaseClient):
     def _send(self, call: Call) -> httpx.Response:
         """Send call's request until it succeeds, retries run out, or its deadline passes."""
         while True:
-            request = call.build(self._http)
+            request = call.build()
             try:
                 decision: Retry | Done
                 response = self._http.send(request, stream=True, follow_redirects=False)
                 try:
-                    chunks = []
-                    for chunk in response.iter_bytes():
-                        chunks.append(chunk)
-                        call.check_deadline()  # a server trickling bytes cannot outlast the deadline
+                    # Checked between chunks: a server trickling bytes cannot hold the call past its deadline.
+                    response.stream = _DeadlineStream(response.stream, call.check_deadline)
+                    response.read()
                 finally:
                     response.close()
             except httpx.TransportError as exc:
                 decision = call.after_transport_error(exc)
             else:
-                decision = call.after_response(_complete(response, b"".join(chunks)))
+                decision = call.after_response(response)
             if isinstance(decision, Done):
                 return decision.response
             time.sleep(decision.wait)
@@ -338,37 +340,35 @@ class AsyncAdaption(_BaseClient):
         import anyio  # httpx's own dependency; imported here so that `import adaption` stays light
 
         while True:
-            request = call.build(self._http)
-            remaining = call.remaining()
+            request = call.build()
             try:
-                # A hard deadline: cancellation stops a trickling or silent server mid-read.
                 decision: Retry | Done
-                with anyio.fail_after(remaining):
-                    response = await self._http.send(request, stream=True, follow_redirects=False)
-                    try:
-                        content = b"".join([chunk async for chunk in response.aiter_bytes()])
-                    finally:
-                        await response.aclose()
+                # A hard deadline: cancellation stops a trickling or silent server mid-read.
+                with anyio.fail_after(call.remaining()):
+                    response = await self._http.send(request, follow_redirects=False)
             except TimeoutError:
                 raise call.timed_out() from None
             except httpx.TransportError as exc:
                 decision = call.after_transport_error(exc)
             else:
-                decision = call.after_response(_complete(response, content))
+                decision = call.after_response(response)
             if isinstance(decision, Done):
                 return decision.response
             await anyio.sleep(decision.wait)
 
 
-def _complete(streamed: httpx.Response, content: bytes) -> httpx.Response:
-    """A readable copy of a streamed response, holding its (decoded) body, for errors and `parse()`."""
-    headers = [
-        (k, v) for k, v in streamed.headers.multi_items() if k.lower() not in ("content-encoding", "content-length")
-    ]
-    return httpx.Response(
-        streamed.status_code,
-        headers=headers,
-        content=content,
-        request=streamed.request,
-        extensions=streamed.extensions,
-    )
+class _DeadlineStream(httpx.SyncByteStream):
+    """A response body that checks the call's deadline after every chunk it hands over."""
+
+    def __init__(self, stream: httpx.SyncByteStream | httpx.AsyncByteStream, check: Callable[[], None]) -> None:
+        assert isinstance(stream, httpx.SyncByteStream)
+        self._stream = stream
+        self._check = check
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._stream:
+            self._check()
+            yield chunk
+
+    def close(self) -> None:
+        self._stream.close()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import email.utils
 import math
-import random
 import time
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import random
 
 # 0.5 s, 1 s, 2 s, 4 s, 8 s, 8 s ...: long enough for a proxy to come back, short enough for a notebook.
 INITIAL_RETRY_DELAY = 0.5
@@ -49,6 +51,8 @@ def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> f
     seconds = _finite(raw)
     if seconds is not None:
         return seconds
+    import email.utils  # HTTP dates are rare; seconds are the common form
+
     try:
         when = email.utils.parsedate_to_datetime(raw)
     except (TypeError, ValueError, IndexError, OverflowError):
@@ -70,5 +74,7 @@ def _finite(text: str) -> float | None:
 
 def backoff(retries_taken: int, rng: random.Random | None = None) -> float:
     """Exponential backoff 0.5 s * 2^n capped at 8 s, less up to 25 % jitter so that clients spread out."""
+    import random as default_rng  # only when a retry happens
+
     delay = min(INITIAL_RETRY_DELAY * 2.0 ** min(retries_taken, 32), MAX_RETRY_DELAY)
-    return delay * (1.0 - 0.25 * (rng or random).random())
+    return delay * (1.0 - 0.25 * (rng or default_rng).random())
