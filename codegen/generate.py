@@ -40,6 +40,7 @@ def generate(spec: Path, package_dir: Path) -> None:
             f"--path={spec}",
             "--meta=none",
             f"--config={ROOT / 'codegen' / 'config.yaml'}",
+            f"--custom-template-path={ROOT / 'codegen' / 'templates'}",
             f"--output-path={package_dir}",
         ],
         check=True,

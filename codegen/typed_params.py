@@ -67,6 +67,8 @@ def table(schema: dict[str, Any], where: str) -> dict[str, Any]:
             continue
         if key not in KEPT_KEYWORDS:
             raise SystemExit(f"{where}: keyword {key!r} is not enforced by adaption._validation; add it there first")
+        if key == "deprecated" and value and not schema.get("x-replacement"):
+            raise SystemExit(f"{where}: deprecated without x-replacement; say what replaces it, users are told")
         if key == "properties":
             out[key] = {prop: table(sub, f"{where}.{prop}") for prop, sub in value.items()}
         elif key == "items" or (key == "additionalProperties" and isinstance(value, dict)):
@@ -155,6 +157,8 @@ def render(spec: dict[str, Any]) -> str:
                 schema = response.get("content", {}).get("application/json", {}).get("schema")
                 if schema is not None:
                     responses[str(status)] = ref_name(schema)
+            if op.get("deprecated") and not op.get("x-replacement"):
+                raise SystemExit(f"{op['operationId']}: deprecated without x-replacement; say what replaces it")
             operations[op["operationId"]] = {
                 "method": method.upper(),
                 "path": path,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._client import Adaption, AsyncAdaption
+from ._deprecation import AdaptionDeprecationWarning
 from ._exceptions import (
     AdaptionError,
     APIConnectionError,
@@ -45,6 +46,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "Adaption",
+    "AdaptionDeprecationWarning",
     "AdaptionError",
     "AsyncAdaption",
     "AuthenticationError",

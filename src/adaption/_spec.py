@@ -18,7 +18,27 @@ def operation(name: str) -> dict[str, Any]:
 
 @cache
 def validator() -> Validator:
-    """One validator for the whole process: each schema is compiled once, on its first use."""
+    """The validator for responses: each schema is compiled once per process, on its first use."""
     from adaption_api.params import SCHEMAS
 
     return Validator(SCHEMAS)
+
+
+@cache
+def request_validator() -> Validator:
+    """The validator for what callers send: the same rules, plus a warning for each deprecated parameter."""
+    from adaption_api.params import SCHEMAS
+
+    return Validator(SCHEMAS, warn_deprecated=True)
+
+
+def warn_if_deprecated(name: str, label: str) -> None:
+    """Warn once per process when the spec deprecates this operation, naming its replacement."""
+    spec = operation(name)
+    if spec["deprecated"]:
+        from ._deprecation import warn_once
+
+        warn_once(
+            f"operation:{name}",
+            f"{label} ({spec['method']} {spec['path']}) is deprecated by the API: use {spec['x-replacement']} instead.",
+        )

@@ -130,8 +130,9 @@ class Validator:
     pays for a walk over its own values, not for reading the schema again.
     """
 
-    def __init__(self, schemas: Mapping[str, Mapping[str, Any]]) -> None:
+    def __init__(self, schemas: Mapping[str, Mapping[str, Any]], *, warn_deprecated: bool = False) -> None:
         self.schemas = schemas
+        self.warn_deprecated = warn_deprecated  # for what callers send, not for what responses carry
         self._compiled: dict[str, Check] = {}
 
     def convert(self, value: object, schema: Mapping[str, Any], path: str) -> Any:
@@ -148,11 +149,11 @@ class Validator:
             cell: list[Check] = []
             # A trampoline while compiling, so that a schema may refer to itself.
             self._compiled[name] = lambda value: cell[0](value)  # noqa: PLW0108 - cell[0] comes later
-            cell.append(self._compile(self.schemas[name]))
+            cell.append(self._compile(self.schemas[name], name))
             check = self._compiled[name] = cell[0]
         return check
 
-    def _compile(self, schema: Mapping[str, Any]) -> Check:
+    def _compile(self, schema: Mapping[str, Any], name: str | None = None) -> Check:
         if "$ref" in schema:
             return self._ref(schema["$ref"])
         kinds = schema.get("type")
@@ -164,7 +165,7 @@ class Validator:
         string = self._string_check(schema)
         number = self._number_check(schema, expected)
         items = self._compile(schema["items"]) if "items" in schema else None
-        obj = self._object_check(schema)
+        obj = self._object_check(schema, name)
 
         def check(value: Any) -> Any:  # noqa: PLR0911 - one return per JSON type
             if type_ok is not None and not type_ok(value):
@@ -237,11 +238,16 @@ class Validator:
 
         return check
 
-    def _object_check(self, schema: Mapping[str, Any]) -> Check:
-        properties = {name: self._compile(sub) for name, sub in schema.get("properties", {}).items()}
+    def _object_check(self, schema: Mapping[str, Any], name: str | None) -> Check:
+        properties = {key: self._compile(sub) for key, sub in schema.get("properties", {}).items()}
         allowed = tuple(properties)
         required = tuple(schema.get("required", ()))
         closed = schema.get("additionalProperties", True) is False
+        deprecated = {
+            key: f"{f'{name}.' if name else ''}{key} is deprecated by the API: use {sub.get('x-replacement')} instead."
+            for key, sub in schema.get("properties", {}).items()
+            if self.warn_deprecated and sub.get("deprecated")
+        }
 
         def check(value: Any) -> dict[str, Any]:
             if not isinstance(value, Mapping):
@@ -256,6 +262,10 @@ class Validator:
                         raise _unknown(key, allowed)
                     out[key] = item
                     continue
+                if deprecated and key in deprecated:
+                    from ._deprecation import warn_once
+
+                    warn_once(f"parameter:{name}.{key}", deprecated[key])
                 try:
                     out[key] = sub(item)
                 except _Violation as exc:

@@ -23,6 +23,7 @@ def test_adaption_exports() -> None:
             "APIStatusError",
             "APITimeoutError",
             "Adaption",
+            "AdaptionDeprecationWarning",
             "AdaptionError",
             "AsyncAdaption",
             "AuthenticationError",

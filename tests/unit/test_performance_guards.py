@@ -54,11 +54,23 @@ def test_a_sync_call_loads_no_async_machinery() -> None:
         from adaption import Adaption
         answer = b'{"estimate": true, "estimatedCreditsConsumed": 1, "estimatedMinutes": 1, "run_id": null}'
         transport = httpx.MockTransport(lambda request: httpx.Response(200, content=answer))
-        Adaption(api_key="k", http_client=httpx.Client(transport=transport)).datasets.run("ds", estimate=True)
+        client = Adaption(api_key="k", http_client=httpx.Client(transport=transport))
+        client.datasets.run("ds", column_mapping={"prompt": "q"})
         """
     )
+    # What httpx itself brings in this environment (with click and rich installed, it imports uuid) is not ours.
+    loaded -= modules_after("import httpx; httpx.Client(transport=httpx.MockTransport(lambda r: None))")
     assert "adaption_api.models.dataset_run_response" in loaded
-    assert {"anyio", "adaption.testing", "adaption_api.api.datasets.run_dataset"} & loaded == set()
+    unwanted = {
+        "anyio",
+        "uuid",
+        "adaption.testing",
+        "adaption_api.api.datasets.run_dataset",
+        "adaption_api.client",  # the generated client classes: not needed to call through ours
+        "adaption_api.models.brand_controls",  # models the call did not use
+        "adaption_api.models.recipe_specification",
+    }
+    assert unwanted & loaded == set()
 
 
 def test_second_call_rebuilds_nothing(client: Adaption, recorder: Any, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -93,3 +105,12 @@ def test_headers_are_merged_once_per_client(client: Adaption) -> None:
         extra_body=None,
     )
     assert request.headers is client.request_headers
+
+
+def test_generated_idempotency_keys_are_uuid4() -> None:
+    """The hand-made key is a real version-4 UUID, fresh each time."""
+    import uuid
+
+    keys = {datasets.new_idempotency_key() for _ in range(1000)}
+    assert len(keys) == 1000
+    assert all(uuid.UUID(key).version == 4 and str(uuid.UUID(key)) == key for key in keys)

@@ -7,8 +7,8 @@ in `await`.
 from __future__ import annotations
 
 import json
+import os
 import time
-import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, Unpack, cast
@@ -20,7 +20,7 @@ from .._call import Call, parse_json_response
 from .._client import resolve_max_retries, resolve_timeout
 from .._exceptions import BudgetExceededError, InvalidParameterError
 from .._response import RawResponse
-from .._spec import operation, validator
+from .._spec import operation, request_validator, warn_if_deprecated
 from .._validation import SchemaViolation
 
 if TYPE_CHECKING:
@@ -90,13 +90,14 @@ class RunRequest:
         extra_body: Mapping[str, Any] | None,
     ) -> None:
         spec = operation(OPERATION)
+        warn_if_deprecated(OPERATION, "datasets.run")
         self.dataset_id = dataset_id
         self.method = str(spec["method"])
         self.url = _url(client.base_url, dataset_path(dataset_id))
         if extra_query:
             self.url = self.url.copy_merge_params(extra_query)
         try:
-            body: dict[str, Any] = validator().convert(params, {"$ref": spec["request"]}, "")
+            body: dict[str, Any] = request_validator().convert(params, {"$ref": spec["request"]}, "")
         except SchemaViolation as exc:
             raise InvalidParameterError(exc.path, exc.message, exc.allowed) from None
         if extra_body:
@@ -173,13 +174,22 @@ class RunRequest:
         )
 
 
+def new_idempotency_key() -> str:
+    """A random UUID4 as text, as uuid.uuid4() makes it, without importing uuid (and platform) on a cold start."""
+    raw = bytearray(os.urandom(16))
+    raw[6] = (raw[6] & 0x0F) | 0x40  # version 4
+    raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
+    hex_ = raw.hex()
+    return f"{hex_[:8]}-{hex_[8:12]}-{hex_[12:16]}-{hex_[16:20]}-{hex_[20:]}"
+
+
 def _with_idempotency_key(body: dict[str, Any]) -> tuple[dict[str, Any], str]:
     """body with job_specification.idempotency_key set once for this call; a caller's key is kept as given."""
     job = body.get("job_specification")
     job = dict(job) if isinstance(job, Mapping) else {}
     key = job.get("idempotency_key")
     if not isinstance(key, str) or not key:
-        key = str(uuid.uuid4())
+        key = new_idempotency_key()
         job["idempotency_key"] = key
     return {**body, "job_specification": job}, key
 
