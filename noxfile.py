@@ -12,7 +12,7 @@ nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = False  # one Python 3.11+ interpreter is enough, CI or not
-nox.options.sessions = ["check_generated", "lint", "tests", "build"]
+nox.options.sessions = ["check_generated", "lint", "tests", "spec-diff", "build"]
 
 ROOT = Path(__file__).parent
 PYPROJECT = nox.project.load_toml("pyproject.toml")
@@ -34,6 +34,14 @@ def check_generated(session: nox.Session) -> None:
     """Fail with a diff when generated/ does not match openapi.yaml (stale, hand-edited or a stray file)."""
     session.install(*group("codegen"))
     session.run("python", "codegen/generate.py", "--check")
+
+
+@nox.session(name="spec-diff")
+def spec_diff(session: nox.Session) -> None:
+    """What openapi.yaml changed since a ref or file (default: the last v* tag), and the version bump it needs."""
+    session.install(*group("codegen"))
+    args = session.posargs or ["--last-tag", "--check-version"]
+    session.run("python", "codegen/spec_diff.py", *args)
 
 
 @nox.session
@@ -89,4 +97,15 @@ def bench(session: nox.Session) -> None:
         # Its own venv: the Stainless SDK is also imported as `adaption`.
         session.run(sys.executable, "-m", "venv", str(stainless), external=True)
         session.run(str(python), "-m", "pip", "install", "--quiet", "adaption==0.1.0", external=True)
+    # Measure code as pip leaves it, with bytecode compiled: uv installs without it, and where
+    # PYTHONDONTWRITEBYTECODE is set every import would otherwise compile its source again.
+    for interpreter in ("python", str(python)):
+        session.run(interpreter, "-m", "compileall", "-q", "-j0", *_site_packages(session, interpreter), external=True)
+    session.run("python", "-m", "compileall", "-q", "-j0", "src", "generated")
     session.run("python", "bench/run.py", "--stainless-python", str(python), *session.posargs)
+
+
+def _site_packages(session: nox.Session, interpreter: str) -> list[str]:
+    code = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    out = session.run(interpreter, "-c", code, silent=True, external=True)
+    return [str(out).strip()]

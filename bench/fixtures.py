@@ -23,9 +23,7 @@ ANSWER = json.dumps(
 ).encode()
 TIMEOUT_SECONDS = 60.0
 CONNECT_SECONDS = 5.0
-# Raw httpx gets the same pool limits as our client's defaults (adaption._constants.DEFAULT_LIMITS).
-MAX_CONNECTIONS = 1000
-MAX_KEEPALIVE = 100
+# Pool limits: httpx's defaults (100 connections, 20 kept alive) for raw httpx, as for our client.
 
 
 def fixed_transport() -> object:

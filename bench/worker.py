@@ -24,8 +24,6 @@ from fixtures import (  # noqa: E402
     CONNECT_SECONDS,
     DATASET,
     KEY,
-    MAX_CONNECTIONS,
-    MAX_KEEPALIVE,
     PARAMS,
     PATH,
     TIMEOUT_SECONDS,
@@ -52,7 +50,6 @@ def sync_client(kind: str, base_url: str, transport: Any = None) -> tuple[Any, C
             base_url=base_url,
             timeout=timeout,
             transport=transport,
-            limits=httpx.Limits(max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_KEEPALIVE),
             headers={"Authorization": f"Bearer {KEY}"},
         )
         return client, lambda: client.post(PATH, json=PARAMS).json()
@@ -74,7 +71,6 @@ def async_client(kind: str, base_url: str) -> tuple[Any, Callable[[], Any]]:
         client = httpx.AsyncClient(
             base_url=base_url,
             timeout=timeout,
-            limits=httpx.Limits(max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_KEEPALIVE),
             headers={"Authorization": f"Bearer {KEY}"},
         )
 
