@@ -119,9 +119,9 @@ def measure_per_call(kind: str, base_url: str) -> dict[str, float]:
 
 def measure_loopback(kind: str, base_url: str) -> dict[str, float]:
     _, call = sync_client(kind, base_url)
-    for _ in range(100):
+    for _ in range(200):
         call()
-    n = 1000
+    n = 2000
     start = time.perf_counter()
     for _ in range(n):
         call()

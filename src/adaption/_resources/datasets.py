@@ -161,11 +161,15 @@ class RunRequest:
         deadline = self.deadline
         if deadline is not None:  # the budget guard's estimate and the launch share one deadline
             deadline -= time.monotonic() - self.started
+        try:
+            # Frozen once: every retry sends these exact bytes, so the service sees one launch, not several.
+            content = json.dumps(body, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
+        except (TypeError, ValueError) as exc:  # only extra_body escapes validation
+            raise InvalidParameterError("extra_body", f"is not JSON: {exc}") from None
         return Call(
             method=self.method,
             url=self.url,
-            # Frozen once: every retry sends these exact bytes, so the service sees one launch, not several.
-            content=json.dumps(body, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode(),
+            content=content,
             headers=self.headers,
             timeout=self.timeout,
             deadline=deadline,
