@@ -11,7 +11,7 @@ import os
 import time
 from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["Adaption", "AsyncAdaption"]
 
 _NOT_GIVEN: Any = object()
+HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
 
 
 class _SecretStr(str):
@@ -111,10 +112,11 @@ def resolve_max_retries(max_retries: int) -> int:
     return max_retries
 
 
-class _BaseClient:
-    """What Adaption and AsyncAdaption share: resolved options and the headers every request carries."""
+class _BaseClient(Generic[HttpT]):
+    """What Adaption and AsyncAdaption share: resolved options, the headers every request carries, copies."""
 
-    _http_type: type[httpx.Client] | type[httpx.AsyncClient]
+    _http_type: type[HttpT]
+    _http: HttpT
 
     def __init__(
         self,
@@ -124,7 +126,7 @@ class _BaseClient:
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
-        http_client: Any = None,
+        http_client: HttpT | None = None,
     ) -> None:
         setup_from_env()
         self._api_key = resolve_api_key(api_key)
@@ -156,15 +158,31 @@ class _BaseClient:
         self.request_headers = self._http.headers.copy()
         self.request_headers.update(self.headers)
 
-    def _make_http(self) -> Any:
+    def _make_http(self) -> HttpT:
         # Redirects are never followed: the bearer key must only ever go to base_url.
         # httpx's default pool (100 connections, 20 kept alive). Keeping more alive measured slower, not faster:
         # at 50 concurrent calls, 100 keep-alive connections halved throughput (bench/, async figure), as
         # httpcore checks every idle connection on each request.
         return self._http_type(timeout=self.timeout, follow_redirects=False)
 
-    def _copy_kwargs(self, **changes: Any) -> dict[str, Any]:
-        kwargs = {
+    def with_options(
+        self,
+        *,
+        api_key: str | None = _NOT_GIVEN,
+        base_url: str | httpx.URL | None = _NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = _NOT_GIVEN,
+        max_retries: int = _NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = _NOT_GIVEN,
+    ) -> Self:
+        """A copy with other options that shares this client's connection pool; closing it closes nothing."""
+        changes = {
+            "api_key": api_key,
+            "base_url": base_url,
+            "timeout": timeout,
+            "max_retries": max_retries,
+            "default_headers": default_headers,
+        }
+        kwargs: dict[str, Any] = {
             "api_key": self._api_key,
             "base_url": self.base_url,
             "timeout": self._timeout_option,
@@ -172,13 +190,13 @@ class _BaseClient:
             "default_headers": self._default_headers,
         }
         kwargs.update({key: value for key, value in changes.items() if value is not _NOT_GIVEN})
-        return kwargs
+        return type(self)(**kwargs, http_client=self._http)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, max_retries={self.max_retries})"
 
 
-class Adaption(_BaseClient):
+class Adaption(_BaseClient[httpx.Client]):
     """The Adaption API client.
 
     Args:
@@ -192,26 +210,6 @@ class Adaption(_BaseClient):
     """
 
     _http_type = httpx.Client
-    _http: httpx.Client
-
-    def __init__(
-        self,
-        *,
-        api_key: str | None = None,
-        base_url: str | httpx.URL | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        default_headers: Mapping[str, str] | None = None,
-        http_client: httpx.Client | None = None,
-    ) -> None:
-        super().__init__(
-            api_key=api_key,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            default_headers=default_headers,
-            http_client=http_client,
-        )
 
     @cached_property
     def datasets(self) -> Datasets:
@@ -219,27 +217,6 @@ class Adaption(_BaseClient):
         from ._resources.datasets import Datasets
 
         return Datasets(self)
-
-    def with_options(
-        self,
-        *,
-        api_key: str | None = _NOT_GIVEN,
-        base_url: str | httpx.URL | None = _NOT_GIVEN,
-        timeout: float | httpx.Timeout | None = _NOT_GIVEN,
-        max_retries: int = _NOT_GIVEN,
-        default_headers: Mapping[str, str] | None = _NOT_GIVEN,
-    ) -> Adaption:
-        """A copy with other options that shares this client's connection pool; closing it closes nothing."""
-        return Adaption(
-            **self._copy_kwargs(
-                api_key=api_key,
-                base_url=base_url,
-                timeout=timeout,
-                max_retries=max_retries,
-                default_headers=default_headers,
-            ),
-            http_client=self._http,
-        )
 
     def close(self) -> None:
         """Close the connection pool, unless it came from the caller or from `with_options`."""
@@ -274,30 +251,10 @@ class Adaption(_BaseClient):
             time.sleep(decision.wait)
 
 
-class AsyncAdaption(_BaseClient):
+class AsyncAdaption(_BaseClient[httpx.AsyncClient]):
     """The Adaption API client for asyncio and trio; the same options and surface as `Adaption`."""
 
     _http_type = httpx.AsyncClient
-    _http: httpx.AsyncClient
-
-    def __init__(
-        self,
-        *,
-        api_key: str | None = None,
-        base_url: str | httpx.URL | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        default_headers: Mapping[str, str] | None = None,
-        http_client: httpx.AsyncClient | None = None,
-    ) -> None:
-        super().__init__(
-            api_key=api_key,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            default_headers=default_headers,
-            http_client=http_client,
-        )
 
     @cached_property
     def datasets(self) -> AsyncDatasets:
@@ -305,27 +262,6 @@ class AsyncAdaption(_BaseClient):
         from ._resources.datasets import AsyncDatasets
 
         return AsyncDatasets(self)
-
-    def with_options(
-        self,
-        *,
-        api_key: str | None = _NOT_GIVEN,
-        base_url: str | httpx.URL | None = _NOT_GIVEN,
-        timeout: float | httpx.Timeout | None = _NOT_GIVEN,
-        max_retries: int = _NOT_GIVEN,
-        default_headers: Mapping[str, str] | None = _NOT_GIVEN,
-    ) -> AsyncAdaption:
-        """A copy with other options that shares this client's connection pool; closing it closes nothing."""
-        return AsyncAdaption(
-            **self._copy_kwargs(
-                api_key=api_key,
-                base_url=base_url,
-                timeout=timeout,
-                max_retries=max_retries,
-                default_headers=default_headers,
-            ),
-            http_client=self._http,
-        )
 
     async def aclose(self) -> None:
         """Close the connection pool, unless it came from the caller or from `with_options`."""

@@ -235,8 +235,9 @@ def test_sleep_is_real_time_sleep(client: Adaption, recorder: Any, monkeypatch: 
 
 
 @pytest.mark.parametrize("extra", [{"x": float("nan")}, {"x": object()}])
-def test_extra_body_that_is_not_json_fails_before_sending(extra: dict[str, Any], client: Adaption,
-                                                          recorder: Any) -> None:
+def test_extra_body_that_is_not_json_fails_before_sending(
+    extra: dict[str, Any], client: Adaption, recorder: Any
+) -> None:
     with pytest.raises(adaption.InvalidParameterError, match="extra_body: is not JSON"):
         client.datasets.run("ds", extra_body=extra, **RUN)
     assert recorder.requests == []

@@ -3,13 +3,13 @@ warned about once with their replacement. No hand-written code changes between t
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+import regen
 
 ROOT = Path(__file__).resolve().parents[2]
 HISTORY = ROOT / "tests" / "fixtures" / "spec_history"
@@ -37,47 +37,13 @@ client = Adaption(api_key="k", http_client=httpx.Client(transport=httpx.MockTran
 
 
 def regenerate(tmp_path: Path, step: str) -> Path:
-    spec = next(HISTORY.glob(f"{step}-*.yaml"))
-    out = tmp_path / "gen"
-    subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "codegen" / "generate.py"),
-            "--spec",
-            str(spec),
-            "--output",
-            str(out / "adaption_api"),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    return out
+    return regen.regenerate(next(HISTORY.glob(f"{step}-*.yaml")), tmp_path / "gen")
 
 
 def run_snippet(gen: Path, tmp_path: Path, body: str) -> subprocess.CompletedProcess[str]:
     script = tmp_path / "snippet.py"
     script.write_text(PRELUDE + textwrap.dedent(body))
-    env = {**os.environ, "PYTHONPATH": str(gen)}
-    return subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, cwd=tmp_path)
-
-
-def type_check(gen: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "MYPYPATH": f"{gen}{os.pathsep}{ROOT / 'src'}"}
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            "--strict",
-            "--cache-dir",
-            str(tmp_path / ".mypy"),
-            str(tmp_path / "snippet.py"),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-    )
+    return regen.run(gen, script)
 
 
 def test_step_2_new_fields_work_right_after_generate(tmp_path: Path) -> None:
@@ -95,7 +61,7 @@ def test_step_2_new_fields_work_right_after_generate(tmp_path: Path) -> None:
     """,
     )
     assert result.returncode == 0, result.stderr
-    checked = type_check(gen, tmp_path)
+    checked = regen.type_check(gen, tmp_path / "snippet.py")
     assert checked.returncode == 0, checked.stdout
 
 

@@ -6,13 +6,11 @@ field (and one that misuses it), and runs the snippet against the regenerated pa
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+import regen
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -69,43 +67,21 @@ def patched(tmp_path_factory: pytest.TempPathFactory) -> Path:
     anchor = "    DatasetRunParams:\n"
     properties = spec.index("      properties:\n", spec.index(anchor)) + len("      properties:\n")
     (work / "openapi.yaml").write_text(spec[:properties] + NEW_FIELD + spec[properties:])
-    subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "codegen" / "generate.py"),
-            "--spec",
-            str(work / "openapi.yaml"),
-            "--output",
-            str(work / "gen" / "adaption_api"),
-        ],
-        check=True,
-        capture_output=True,
-    )
+    regen.regenerate(work / "openapi.yaml", work / "gen")
     (work / "uses_field.py").write_text(USES_FIELD)
     (work / "misuses_field.py").write_text(MISUSES_FIELD)
     return work
 
 
-def _mypy(work: Path, name: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "MYPYPATH": f"{work / 'gen'}{os.pathsep}{ROOT / 'src'}"}
-    return subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(work / ".mypy_cache"), str(work / name)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=work,
-    )
-
-
 def test_new_field_type_checks(patched: Path) -> None:
     """mypy --strict accepts training_type="dpo" once the spec has it."""
-    result = _mypy(patched, "uses_field.py")
+    result = regen.type_check(patched / "gen", patched / "uses_field.py")
     assert result.returncode == 0, result.stdout
 
 
 def test_new_field_is_typed_by_its_enum(patched: Path) -> None:
     """mypy rejects a value outside the new field's enum: the type really comes from the spec."""
-    result = _mypy(patched, "misuses_field.py")
+    result = regen.type_check(patched / "gen", patched / "misuses_field.py")
     assert result.returncode == 1
     assert '"training_type"' in result.stdout, result.stdout
     assert "expected \"Literal['sft', 'dpo']\"" in result.stdout, result.stdout
@@ -113,10 +89,7 @@ def test_new_field_is_typed_by_its_enum(patched: Path) -> None:
 
 def test_new_field_is_sent_and_validated(patched: Path) -> None:
     """At run time the new field is sent, and a value outside its enum fails before any request."""
-    env = {**os.environ, "PYTHONPATH": str(patched / "gen")}
-    result = subprocess.run(
-        [sys.executable, str(patched / "uses_field.py")], capture_output=True, text=True, env=env, cwd=patched
-    )
+    result = regen.run(patched / "gen", patched / "uses_field.py")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "training_type: 'rl' is not one of 'sft', 'dpo'"
 
