@@ -7,6 +7,7 @@ decisions here means both loops retry, time out and raise in exactly the same wa
 from __future__ import annotations
 
 import json
+import logging
 import re
 import time
 from collections.abc import Callable
@@ -105,7 +106,8 @@ class Call:
     def after_response(self, response: httpx.Response) -> Retry | Done:
         """Decide on a complete response: done, retry, or raise the error it maps to."""
         status = response.status_code
-        self._log(status=status, request_id=response.headers.get("x-request-id"))
+        if logger.isEnabledFor(logging.INFO):
+            self._log(status=status, request_id=response.headers.get("x-request-id"))
         if 200 <= status < 300:
             return Done(response)
         error = self.status_error(response)
@@ -124,7 +126,8 @@ class Call:
             error = APIConnectionError(
                 request, message=f"Connection error: {type(exc).__name__}.", idempotency_key=self.idempotency_key
             )
-        self._log(error=type(exc).__name__)
+        if logger.isEnabledFor(logging.INFO):
+            self._log(error=type(exc).__name__)
         if self.retries_taken >= self.max_retries:
             raise error from exc
         return self._retry_or_raise(backoff(self.retries_taken), error, server_directed=False, cause=exc)
@@ -189,17 +192,17 @@ class Call:
         )
 
     def _log(self, **facts: object) -> None:
-        if logger.isEnabledFor(20):  # INFO; skip the formatting work otherwise
-            elapsed = (self.clock() - self.started) * 1000
-            details = " ".join(f"{key}={value}" for key, value in facts.items() if value is not None)
-            logger.info(
-                "%s %s attempt=%d elapsed_ms=%.1f %s",
-                self.method,
-                _path(self.url),
-                self.retries_taken + 1,
-                elapsed,
-                details,
-            )
+        """One INFO line per attempt; callers check the level first, so a quiet logger costs nothing."""
+        elapsed = (self.clock() - self.started) * 1000
+        details = " ".join(f"{key}={value}" for key, value in facts.items() if value is not None)
+        logger.info(
+            "%s %s attempt=%d elapsed_ms=%.1f %s",
+            self.method,
+            _path(self.url),
+            self.retries_taken + 1,
+            elapsed,
+            details,
+        )
 
 
 def parse_json_response(response: httpx.Response, schema: str, idempotency_key: str | None) -> dict[str, Any]:

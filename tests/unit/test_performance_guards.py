@@ -33,6 +33,7 @@ def test_import_adaption_loads_only_what_a_client_needs() -> None:
     assert "httpx" in loaded and "adaption._client" in loaded
     unwanted = {
         "anyio",
+        "asyncio",
         "attrs",
         "attr",
         "adaption.testing",
