@@ -1,11 +1,10 @@
 """A tour of the SDK against the local Adaption API, over real HTTP on 127.0.0.1. Run: `nox -s demo`.
 
-Set ADAPTION_BASE_URL and ADAPTION_API_KEY to point it at another server; by default it starts its own.
+It starts its own local API, because it reads that API's ledger and injects a fault into it.
 """
 
 from __future__ import annotations
 
-import os
 import uuid
 from contextlib import ExitStack
 from typing import TYPE_CHECKING
@@ -25,10 +24,9 @@ def step(title: str) -> None:
 def main() -> None:
     api = LocalAPI()
     with ExitStack() as stack:
-        base_url = os.environ.get("ADAPTION_BASE_URL") or stack.enter_context(serve(api))
-        api_key = os.environ.get("ADAPTION_API_KEY", DEMO_KEY)
+        base_url = stack.enter_context(serve(api))
         print(f"Adaption local API at {base_url}; datasets: {', '.join(api.datasets)}")
-        client = stack.enter_context(Adaption(api_key=api_key, base_url=base_url))
+        client = stack.enter_context(Adaption(api_key=DEMO_KEY, base_url=base_url))
 
         step("1. An estimate: validates the request and quotes the cost, starts nothing")
         quote = client.datasets.run(
