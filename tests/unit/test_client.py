@@ -207,3 +207,19 @@ def test_user_agent_and_no_telemetry(client: Adaption, recorder: Any) -> None:
     assert headers["user-agent"] == f"adaption-python/{adaption.__version__}"
     assert not [name for name in headers if name.startswith(("x-stainless", "x-adaption"))]
     assert json.loads(recorder.requests[0].content) == {"estimate": True}
+
+
+def test_caller_client_headers_are_sent_under_ours() -> None:
+    """Headers set on a caller's httpx.Client go out with every call; ours win where both set one."""
+    seen: list[httpx.Headers] = []
+
+    def api(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers)
+        return httpx.Response(
+            200, json={"estimate": True, "estimatedCreditsConsumed": 1, "estimatedMinutes": 1, "run_id": None}
+        )
+
+    http = httpx.Client(transport=httpx.MockTransport(api), headers={"X-Proxy-Token": "p", "User-Agent": "theirs"})
+    Adaption(api_key=KEY, http_client=http).datasets.run("ds", estimate=True, extra_headers={"X-Call": "1"})
+    assert seen[0]["x-proxy-token"] == "p" and seen[0]["x-call"] == "1"
+    assert seen[0]["user-agent"] == f"adaption-python/{adaption.__version__}"
