@@ -147,15 +147,20 @@ class RunRequest:
                 dataset_id=self.dataset_id,
             )
 
-    def result(self, call: Call, response: httpx.Response, raw: bool) -> Any:
+    def finish(self, call: Call, response: httpx.Response, raw: bool) -> Any:
+        """The call's result: parsed once (and checked against max_credits for an estimate), or raw."""
+        parsed: DatasetRunResponse | None = None
+        if self.max_credits is not None and self.estimate_only:
+            parsed = parse_run(response, None)
+            self.check_budget(parsed)
         if raw:
             return RawResponse(
                 response,
-                parser=lambda r: parse_run(r, call.idempotency_key),
+                parser=lambda r: parsed or parse_run(r, call.idempotency_key),
                 retries_taken=call.retries_taken,
                 idempotency_key=call.idempotency_key,
             )
-        return parse_run(response, call.idempotency_key)
+        return parsed or parse_run(response, call.idempotency_key)
 
     def _call(self, body: dict[str, Any], idempotency_key: str | None) -> Call:
         deadline = self.deadline
@@ -262,9 +267,7 @@ class Datasets:
             request.check_budget(parse_run(self._client._send(request.estimate()), None))
         call = request.launch()
         response = self._client._send(call)
-        if max_credits is not None and request.estimate_only:
-            request.check_budget(parse_run(response, None))
-        return cast("DatasetRunResponse", request.result(call, response, self._raw))
+        return cast("DatasetRunResponse", request.finish(call, response, self._raw))
 
 
 class AsyncDatasets:
@@ -307,9 +310,7 @@ class AsyncDatasets:
             request.check_budget(parse_run(await self._client._send(request.estimate()), None))
         call = request.launch()
         response = await self._client._send(call)
-        if max_credits is not None and request.estimate_only:
-            request.check_budget(parse_run(response, None))
-        return cast("DatasetRunResponse", request.result(call, response, self._raw))
+        return cast("DatasetRunResponse", request.finish(call, response, self._raw))
 
 
 def _as_raw(method: Callable[P, R]) -> Callable[P, RawResponse[R]]:
