@@ -245,7 +245,7 @@ def test_extra_body_that_is_not_json_fails_before_sending(
 
 def test_max_credits_with_an_estimate_checks_that_one_quote(client: Adaption, recorder: Any) -> None:
     """With estimate=True, max_credits checks the quote itself: one request, over budget raises, within returns it."""
-    with pytest.raises(adaption.BudgetExceededError, match="12.5 credits, above max_credits=10"):
+    with pytest.raises(adaption.BudgetExceededError, match=r"12\.5 credits, above max_credits=10"):
         client.datasets.run("ds", estimate=True, max_credits=10)
     quote = client.datasets.run("ds", estimate=True, max_credits=20)
     assert quote.estimated_credits_consumed == 12.5 and len(recorder.requests) == 2
